@@ -27,9 +27,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: '核心模块必须是纯函数：不得使用 Node 内置模块。' })),
+            ...['electron', 'react', 'react-dom', 'lowdb'].map((name) => ({ name, message: '核心模块不得依赖 Electron、React 或存储。' })),
+          ],
           patterns: [
-            { group: ['node:*', ...nodeBuiltins], message: '核心模块必须是纯函数：不得使用 Node 内置模块。' },
-            { group: ['electron', 'react', 'react-dom', 'lowdb', 'lowdb/*'], message: '核心模块不得依赖 Electron、React 或存储。' },
+            { group: ['node:*', 'lowdb/*'], message: '核心模块必须是纯函数：不得使用 Node 内置模块或存储。' },
+            { group: ['**/services/**', '**/main/**', '**/web/**'], message: '核心模块不得依赖外层适配器。' },
           ],
         },
       ],
@@ -42,9 +46,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['node:*', ...nodeBuiltins, 'electron', 'lowdb', '**/electron/services/**', '**/electron/main/**'], message: '渲染进程只能通过 api.ts 访问主进程。' },
-          ],
+          paths: [...nodeBuiltins, 'electron', 'lowdb'].map((name) => ({ name, message: '渲染进程只能通过 api.ts 访问主进程。' })),
+          patterns: [{ group: ['node:*', '**/electron/services/**', '**/electron/main/**', '**/electron/web/**'], message: '渲染进程只能通过 api.ts 访问主进程。' }],
         },
       ],
     },

@@ -25,7 +25,7 @@ export function normaliseNumberText(text: string): string {
 export function parseCellText(text: string, kind: CellKind = 'count'): ParsedCell {
   const t = normaliseNumberText(text ?? '');
   if (!t) return { value: null };
-  if (DASHES.test(t)) return { value: null, note: t };
+  if (DASHES.test(t)) return { value: null, note: /^[/／]+$/.test(t) ? '/' : t };
   if (WORD_BLANK.test(t)) return { value: null, note: t };
   const m = /^([+-]?\d+(?:\.\d+)?)(.*)$/.exec(t);
   if (!m) return { value: null, problem: `“${text.trim()}”不是数字` };
