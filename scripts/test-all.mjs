@@ -51,6 +51,7 @@ if (want('typecheck')) single('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json',
 if (want('lint')) single('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 if (want('unit')) vitest('unit', 'vitest.config.ts');
 if (want('ui') && existsSync(path.join(root, 'vitest.ui.config.ts'))) vitest('ui', 'vitest.ui.config.ts');
+if (want('e2e') && existsSync(path.join(root, 'vitest.e2e.config.ts'))) vitest('e2e', 'vitest.e2e.config.ts');
 if (want('security') && existsSync(path.join(root, 'scripts', 'electronegativity.mjs'))) single('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 
 console.log('\n=== 汇总 ===');
