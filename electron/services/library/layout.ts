@@ -1,5 +1,5 @@
-import os from 'node:os';
 import path from 'node:path';
+import { resolveDataDir as resolveAppDataDir } from '../data-dir';
 
 // Where everything lives in a data directory (see the comment at the top of library-service.ts):
 //   <dataDir>/library.lock               the one-writer lock
@@ -18,12 +18,9 @@ export interface Layout {
   trash: string;
 }
 
-/** The data directory: the --data-dir flag, else NIANBAO_DATA_DIR, else ~/.nianbao (Electron passes userData itself). */
+/** The data directory: the --data-dir flag, else NIANBAO_DATA_DIR, else the app's own folder (same rule as the desktop app and web mode). */
 export function resolveDataDir(argvDataDir?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (argvDataDir && argvDataDir.trim()) return path.resolve(argvDataDir);
-  const fromEnv = env.NIANBAO_DATA_DIR;
-  if (fromEnv && fromEnv.trim()) return path.resolve(fromEnv);
-  return path.join(os.homedir(), '.nianbao');
+  return resolveAppDataDir({ argv: argvDataDir && argvDataDir.trim() ? ['--data-dir', argvDataDir] : [], env });
 }
 
 /** The paths of a data directory. */

@@ -84,9 +84,9 @@ describe('errors and names', () => {
     expect(idOfFileName('r1.v0.bak.json')).toBeNull();
     expect(idOfFileName('r1.json.tmp-12-3')).toBeNull();
   });
-  it('resolves the data folder: flag, then NIANBAO_DATA_DIR, then ~/.nianbao', () => {
+  it('resolves the data folder: flag, then NIANBAO_DATA_DIR, then the app’s 年报数据 folder', () => {
     expect(resolveDataDir('/x/flag', { NIANBAO_DATA_DIR: '/x/env' })).toBe(path.resolve('/x/flag'));
     expect(resolveDataDir(undefined, { NIANBAO_DATA_DIR: '/x/env' })).toBe(path.resolve('/x/env'));
-    expect(resolveDataDir(undefined, {})).toMatch(/\.nianbao$/);
+    expect(resolveDataDir(undefined, {})).toMatch(/年报数据$/);
   });
 });
