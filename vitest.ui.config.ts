@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// UI tests: Playwright (playwright-core + Debian's Chromium) against the built renderer and the real services.
+export default defineConfig({
+  test: {
+    include: ['tests/ui/**/*.test.ts'],
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ['tests/ui/global-setup.ts'],
+  },
+});
