@@ -35,14 +35,23 @@ export interface GridHarness {
 /** Builds tests/ui/grid/grid-page.html (production React) into a new temp folder. */
 export async function buildGridPage(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-grid-page-'));
-  await build({
-    configFile: false,
-    root: here,
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify: false, rolldownOptions: { input: path.join(here, 'grid-page.html') } },
-  });
+  // Under vitest NODE_ENV is "test", which would give React's development build: build for production.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root: here,
+      base: './',
+      mode: 'production',
+      logLevel: 'error',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, minify: false, rolldownOptions: { input: path.join(here, 'grid-page.html') } },
+    });
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
   return outDir;
 }
 
