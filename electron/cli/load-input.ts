@@ -1,9 +1,19 @@
+import type { ImportLogEntry } from '../core/import/import-result';
 import type { Report } from '../core/model/report';
+import { importFile } from '../services/import-service';
 import { readReportFile } from '../services/read-report-file';
 
 export type LoadedInput = { ok: true; report: Report; warnings: string[] } | { ok: false; message: string };
 
-/** Loads a report for a CLI command: a report JSON (importable files are added by the import service). */
+/** Import log lines worth a warning (guesses, unplaced content, warnings), as plain sentences. */
+export function importWarnings(log: ImportLogEntry[]): string[] {
+  return log.filter((e) => e.kind !== 'recognised').map((e) => (e.kind === 'guessed' ? `${e.message}（推测，请核对）` : e.message));
+}
+
+/** Loads a report for a CLI command: a report .json directly; a .docx, .html or .txt through the importer (its log becomes warnings). */
 export async function loadInputReport(file: string): Promise<LoadedInput> {
-  return readReportFile(file);
+  if (/\.json$/i.test(file)) return readReportFile(file);
+  const r = await importFile(file);
+  if (!r.ok) return r;
+  return { ok: true, report: r.result.report, warnings: importWarnings(r.result.log) };
 }

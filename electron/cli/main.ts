@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './check-command';
+import { runExport } from './export-command';
+import { runImport } from './import-command';
 
 // `nianbao <command> …` — the command line over the same services the app uses.
 // Exit codes: 0 done, no error-severity issue; 1 done, errors found; 2 input unreadable or bad usage.
@@ -17,7 +19,7 @@ export interface CliIo {
 }
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
-const commands: Record<string, Command> = { check: runCheck };
+const commands: Record<string, Command> = { check: runCheck, export: runExport, import: runImport };
 
 /** Registers another subcommand (import, export). */
 export function registerCommand(name: string, cmd: Command): void {

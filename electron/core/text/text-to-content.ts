@@ -143,7 +143,7 @@ function removePageFurniture(text: string, notes: string[]): string[] {
   const breaks: number[] = [];
   text.split('\f').forEach((page, i) => {
     if (i > 0) breaks.push(lines.length);
-    lines.push(...page.split('\n'));
+    for (const l of page.split('\n')) lines.push(l);
   });
   const drop = new Array<boolean>(lines.length).fill(false);
   let pageNumbers = 0;
@@ -178,8 +178,16 @@ function removePageFurniture(text: string, notes: string[]): string[] {
   }
   const edgeLines = ([a, z]: [number, number]): number[] => {
     const out: number[] = [];
-    for (let i = a - 1, found = 0; i >= 0 && found < 2; i--) if (!quiet(i)) (out.push(i), found++);
-    for (let i = z, found = 0; i < lines.length && found < 2; i++) if (!quiet(i)) (out.push(i), found++);
+    for (let i = a - 1, found = 0; i >= 0 && found < 2; i--) {
+      if (quiet(i)) continue;
+      out.push(i);
+      found++;
+    }
+    for (let i = z, found = 0; i < lines.length && found < 2; i++) {
+      if (quiet(i)) continue;
+      out.push(i);
+      found++;
+    }
     return out;
   };
   const seen = new Map<string, Set<number>>();
@@ -313,21 +321,23 @@ function spaceRows(lines: Line[]): string[][] {
     }
     const keys = [...anchors.keys()];
     const standalone = new Map<number, string[]>();
+    let k = 0; // keys[k] is the first anchor after the current line
     b.forEach((l, i) => {
+      while (k < keys.length && keys[k] <= i) k++;
       if (l.anchor) return;
       if (l.cells) {
         standalone.set(i, l.cells);
         return;
       }
-      const prevKey = [...keys].reverse().find((k) => k < i);
-      const nextKey = keys.find((k) => k > i);
+      const prevKey = k > 0 ? keys[k - 1] : undefined;
+      const nextKey = k < keys.length ? keys[k] : undefined;
       for (const f of l.frags) {
         // Block and header labels ("第二十条第（五）项", "信息内容", "自然人") are never part of a row label.
         let best: { a?: AnchorState; score: number } = { score: isHeaderLabel(f.text) ? -1 : 2 };
         if (best.score >= 0) {
-          for (const k of [nextKey, prevKey]) {
-            if (k === undefined) continue;
-            const a = anchors.get(k)!;
+          for (const key of [nextKey, prevKey]) {
+            if (key === undefined) continue;
+            const a = anchors.get(key)!;
             const s = fitScore(a, f, i);
             if (s < best.score) best = { a, score: s };
           }
@@ -372,7 +382,7 @@ function detectWrapWidth(lines: Line[]): number | undefined {
 /** Prose lines → paragraphs: blank lines and first-line indents break paragraphs; hard-wrapped PDF lines are joined. */
 function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[] {
   const out: DocParagraph[] = [];
-  let cur: { last: Line; para: DocParagraph } | undefined;
+  let cur: { last: Line; para: DocParagraph; parts: string[] } | undefined;
   // Lines set far in (centred titles, right-aligned 落款) are never part of a wrapped paragraph.
   const aligned = (l: Line) => l.indent >= 8 && textWidth(l.trimmed) <= 40 && !l.hashes;
   const full = (l: Line) => wrapWidth !== undefined && !aligned(l) && textWidth(l.text) >= fullWidth(wrapWidth);
@@ -382,7 +392,10 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
     (!full(l) && l.trimmed.length <= 40 && !/[。；;]$/.test(l.trimmed) && /^([一二三四五六七八九十]{1,3}[、.．，]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])/.test(l.trimmed));
   const centred = aligned;
   const flush = () => {
-    if (cur) out.push(cur.para);
+    if (cur) {
+      cur.para.text = cur.parts.join('');
+      out.push(cur.para);
+    }
     cur = undefined;
   };
   for (const l of lines) {
@@ -391,9 +404,8 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
       continue;
     }
     if (cur && full(cur.last) && !headingish(l) && !centred(l) && !headingish(cur.last) && l.indent <= cur.last.indent) {
-      const a = cur.para.text;
-      const sep = /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(l.trimmed) ? ' ' : '';
-      cur.para.text = a + sep + l.trimmed;
+      const sep = /[A-Za-z0-9]$/.test(cur.last.trimmed) && /^[A-Za-z0-9]/.test(l.trimmed) ? ' ' : '';
+      cur.parts.push(sep + l.trimmed);
       cur.last = l;
       continue;
     }
@@ -402,7 +414,7 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
     if (l.hashes) para.headingLevel = l.hashes;
     if (l.bold) para.bold = true;
     if (centred(l)) para.centered = true;
-    cur = { last: l, para };
+    cur = { last: l, para, parts: [l.trimmed] };
   }
   flush();
   return out;
@@ -433,7 +445,7 @@ export function textToContent(text: string): DocContent {
     }
     const start = i;
     while (i < lines.length && !(r < regions.length && i === regions[r][0])) i++;
-    blocks.push(...paragraphs(lines.slice(start, i), wrapWidth));
+    for (const p of paragraphs(lines.slice(start, i), wrapWidth)) blocks.push(p);
   }
   return { blocks, notes };
 }
