@@ -1,6 +1,6 @@
 import { check, countIssues } from '../core/rules/check';
 import type { Issue } from '../core/rules/issue';
-import { loadInputReport } from './load-input';
+import { loadReportAndPrevious } from './load-input';
 import { parseFlags, type CliIo } from './main';
 
 /** Prints issues for people: errors first, then warnings. */
@@ -21,27 +21,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.err('用法：nianbao check <报告文件> [--previous <上年报告文件>] [--json]');
     return 2;
   }
-  const input = await loadInputReport(file);
-  if (!input.ok) {
-    io.err(input.message);
-    return 2;
-  }
-  for (const w of input.warnings) io.err(`注意：${w}`);
-  let previous;
-  if (flags.values.previous) {
-    const p = await loadInputReport(flags.values.previous);
-    if (!p.ok) {
-      io.err(`上年报告：${p.message}`);
-      return 2;
-    }
-    previous = p.report;
-  }
-  const issues = check(input.report, { previous });
+  const loaded = await loadReportAndPrevious(file, flags.values.previous, io);
+  if (!loaded) return 2;
+  const { report, previous } = loaded;
+  const issues = check(report, { previous });
   const { errors, warnings } = countIssues(issues);
   if (flags.values.json) io.out(JSON.stringify({ issues }));
   else {
     if (issues.length) io.out(formatIssues(issues));
-    io.out(`${input.report.title || input.report.unit.name}：${errors} 个错误，${warnings} 个提醒`);
+    io.out(`${report.title || report.unit.name}：${errors} 个错误，${warnings} 个提醒`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import type { FontSet } from '../core/docx/docx-fonts';
 import { countIssues } from '../core/rules/check';
 import { exportReportToFile } from '../services/export-service';
 import { formatIssues } from './check-command';
-import { loadInputReport } from './load-input';
+import { loadReportAndPrevious } from './load-input';
 import { parseFlags, type CliIo } from './main';
 
 const USAGE = '用法：nianbao export <报告文件> --out <文件.docx> [--previous <上年报告文件>] [--font-set standard|gbk]';
@@ -26,22 +26,9 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const fontSet: FontSet = fontSetFlag;
-  const input = await loadInputReport(file);
-  if (!input.ok) {
-    io.err(input.message);
-    return 2;
-  }
-  for (const w of input.warnings) io.err(`注意：${w}`);
-  let previous;
-  if (flags.values.previous) {
-    const p = await loadInputReport(flags.values.previous);
-    if (!p.ok) {
-      io.err(`上年报告：${p.message}`);
-      return 2;
-    }
-    previous = p.report;
-  }
-  const result = await exportReportToFile(input.report, out, { fontSet, previous });
+  const loaded = await loadReportAndPrevious(file, flags.values.previous, io);
+  if (!loaded) return 2;
+  const result = await exportReportToFile(loaded.report, out, { fontSet, previous: loaded.previous });
   if (!result.ok) {
     io.err(result.message);
     return 2;

@@ -17,3 +17,24 @@ export async function loadInputReport(file: string): Promise<LoadedInput> {
   if (!r.ok) return r;
   return { ok: true, report: r.result.report, warnings: importWarnings(r.result.log) };
 }
+
+/** Loads the report and, when given, last year's report for check/export; prints warnings and returns null (exit 2) on failure. */
+export async function loadReportAndPrevious(
+  file: string,
+  previousFile: string | undefined,
+  io: { err: (s: string) => void },
+): Promise<{ report: Report; previous?: Report } | null> {
+  const input = await loadInputReport(file);
+  if (!input.ok) {
+    io.err(input.message);
+    return null;
+  }
+  for (const w of input.warnings) io.err(`注意：${w}`);
+  if (!previousFile) return { report: input.report };
+  const p = await loadInputReport(previousFile);
+  if (!p.ok) {
+    io.err(`上年报告：${p.message}`);
+    return null;
+  }
+  return { report: input.report, previous: p.report };
+}

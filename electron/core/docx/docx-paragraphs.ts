@@ -4,23 +4,11 @@ import type { ReportFonts } from './docx-fonts';
 import { BODY_LINE, CHAR, PAGE_NUMBER_INDENT, SIZE } from './docx-layout';
 import { kindParagraphProps, kindRunProps, runFonts, type KindLook, type ParagraphKind } from './docx-styles';
 import { splitTitle } from './title-lines';
+import { lineChars, printedDate, printedLines } from '../model/printed-text';
 
 // The report's text as Word paragraphs: title, headings, body, 落款, and the odd/even page-number footers.
 
-/** Characters XML 1.0 cannot hold (kept out of the file so Word can open it). */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/**
- * The printed lines of a piece of report text: one entry per non-blank line, control characters dropped, and
- * spaces at either end removed (hand-typed "　　" indents would double the format's two-character indent).
- */
-export function printedLines(text: string): string[] {
-  return text
-    .replace(NOT_XML, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
+export { printedLines };
 
 /** One printed line of report text and how it is set. */
 export interface PrintedLine {
@@ -64,14 +52,6 @@ export function titleParagraph(title: string, look: KindLook): Paragraph | undef
   });
 }
 
-/** "2026-01-20" → "2026年1月20日" (Arabic numerals, as GB/T 9704 asks for the 成文日期). */
-export function formatSignatureDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
-/** Width of a line of 3号 text in characters (digits and Latin in Times New Roman are about half a character). */
-const lineChars = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 
 /** Empty lines left above the 落款 for the seal. */
 export const SEAL_LINES = 2;
@@ -81,7 +61,7 @@ export const DATE_RIGHT_INDENT = 4 * CHAR;
 /** The 落款: room for the seal, the unit centred over the date, the date right-aligned four characters in. */
 export function signatureParagraphs(signature: Report['signature'], look: KindLook): Paragraph[] {
   const unit = printedLines(signature.unit).join('');
-  const date = formatSignatureDate(signature.date);
+  const date = printedDate(signature.date);
   if (!unit && !date) return [];
   const line = (text: string, rightIndent: number, keepNext: boolean) =>
     new Paragraph({

@@ -1,3 +1,5 @@
+import { printedDate } from '../../../electron/core/model/printed-text';
+
 // Times shown to the clerk, in local time.
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,11 +17,8 @@ export function dateTime(iso: string, seconds = false): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
 }
 
-/** "2026年1月20日" from "2026-01-20" ("" for ""). */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
+/** "2026年1月20日" from "2026-01-20" ("" for ""), as printed. */
+export const chineseDate = printedDate;
 
 /** Reads a date as clerks write it ("2026年1月20日", "2026-1-20", "2026/01/20", "2026.1.20", full-width digits) → "2026-01-20"; "" for blank; null when not a real date. */
 export function parseDateText(text: string): string | null {

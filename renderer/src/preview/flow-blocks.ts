@@ -1,4 +1,5 @@
 import { splitTitle } from '../../../electron/core/docx/title-lines';
+import { lineChars, printedDate, printedLines } from '../../../electron/core/model/printed-text';
 import type { Block, Report } from '../../../electron/core/model/report';
 import { SECTION_KEYS } from '../../../electron/core/model/report';
 import type { Template } from '../../../electron/core/template/schema';
@@ -22,25 +23,6 @@ export const SEAL_LINES = 2;
 export const DATE_INDENT = 4;
 
 const BLOCK_KIND = { heading2: 'h2', heading3: 'h3', heading4: 'h4', paragraph: 'p' } as const;
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** The printed lines of some report text: one per non-blank line, trimmed (as the export prints them). */
-export function printedLines(text: string): string[] {
-  return text
-    .replace(NOT_XML, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
-/** "2026-01-20" → "2026年1月20日" (成文日期 in Arabic numerals). */
-export function printedDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
-/** Width of a line in characters (digits and Latin letters count half). */
-const lineChars = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 
 function blockLines(prefix: string, blocks: Block[], out: FlowBlock[]): void {
   for (const b of blocks) {
