@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     globalSetup: ['tests/ui/global-setup.ts'],
+    // UI assertions poll until the page settles (machines are loaded; a single read after a key press races React).
+    expect: { poll: { timeout: 10_000, interval: 25 } },
   },
 });

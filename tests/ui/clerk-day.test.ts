@@ -39,13 +39,13 @@ describe('一名工作人员的一天', () => {
     const recognised = Number(await page.locator('.import-count-value[data-kind=recognised]').innerText());
     expect(recognised).toBeGreaterThan(0);
     await page.locator('.import-details summary').click();
-    expect(await page.locator('.import-entry').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.import-entry').count()).toBeGreaterThan(0);
     await h.shot('import-log');
     await page.getByRole('button', { name: '返回报告库' }).click();
     const row = page.locator('.report-row', { hasText: '2025 年' });
     await row.waitFor();
-    await expect(page.locator('.unit-name').first().innerText()).resolves.toContain('某市某区某街道办事处');
-    await expect(row.locator('.status').innerText()).resolves.toMatch(/可以导出|个错误|个警告/);
+    await expect.poll(() => page.locator('.unit-name').first().innerText()).toContain('某市某区某街道办事处');
+    await expect.poll(() => row.locator('.status').innerText()).toMatch(/可以导出|个错误|个警告/);
     await h.shot('library');
   });
 
@@ -53,7 +53,7 @@ describe('一名工作人员的一天', () => {
     const { page } = h;
     await page.getByRole('button', { name: '＋ 新建报告' }).click();
     await page.getByRole('button', { name: '从上年报告新建' }).first().click();
-    await expect(page.getByLabel('新报告年度').inputValue()).resolves.toBe('2026');
+    await expect.poll(() => page.getByLabel('新报告年度').inputValue()).toBe('2026');
     await page.locator('form').getByRole('button', { name: '从上年报告新建' }).click();
     await page.getByRole('button', { name: '打开报告' }).click({ timeout: 30_000 });
     await page.locator('.editor .paper').waitFor();
@@ -61,13 +61,13 @@ describe('一名工作人员的一天', () => {
     expect(reportId).not.toBe('');
     const report = await h.call('library:get', { id: reportId });
     expect(report.year).toBe(2026);
-    await expect(page.locator('#field-title').inputValue()).resolves.toContain('2026');
+    await expect.poll(() => page.locator('#field-title').inputValue()).toContain('2026');
     const stale = [...report.preface, ...Object.values(report.sections).flatMap((s) => s.blocks)].filter((b) => b.stale).length;
-    expect(await page.locator('.block.is-stale').count()).toBe(stale);
-    if (stale) await expect(page.locator('.stale-tag').first().textContent()).resolves.toBe('未更新（沿用上年）');
+    await expect.poll(() => page.locator('.block.is-stale').count()).toBe(stale);
+    if (stale) await expect.poll(() => page.locator('.stale-tag').first().textContent()).toBe('未更新（沿用上年）');
     const mentions = report.yearMentions.filter((m) => !m.reviewed).length;
-    expect(await page.locator('.mentions-panel .mention').count()).toBe(mentions);
-    expect(await page.locator('.problems-checklist li').count()).toBe(report.baseline?.problems.length ?? 0);
+    await expect.poll(() => page.locator('.mentions-panel .mention').count()).toBe(mentions);
+    await expect.poll(() => page.locator('.problems-checklist li').count()).toBe(report.baseline?.problems.length ?? 0);
     // Last year's 结转下年度 arrives as this year's 上年结转.
     expect(report.values['t3.r2_carry_in.natural']).toBe(2);
     await expectCell(page, 't3.r2_carry_in.natural', '2');
@@ -82,7 +82,7 @@ describe('一名工作人员的一天', () => {
     await items.first().getByRole('button', { name: '定位' }).click();
     await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await items.first().getByRole('button', { name: '已核对' }).click();
-    expect(await items.count()).toBe(before - 1);
+    await expect.poll(() => items.count()).toBe(before - 1);
   });
 
   it('上年问题清单在第五部分旁边：写入改进情况，说明后从清单中去掉', async () => {
@@ -97,20 +97,20 @@ describe('一名工作人员的一天', () => {
     await page.locator('#area-s5').scrollIntoViewIfNeeded();
     await h.shot('section-5-checklist');
     await list.first().getByRole('button', { name: '已说明' }).click();
-    expect(await list.count()).toBe(n - 1);
+    await expect.poll(() => list.count()).toBe(n - 1);
   });
 
   it('用键盘填表三：方向键、Tab、Enter，输入即替换，Delete 清空，全角数字可用，字母被拒绝', async () => {
     const { page } = h;
     await typeInCell(page, 't3.r1_new.natural', '20', 'Enter');
     await expectCell(page, 't3.r1_new.natural', '20');
-    expect(await activeCell(page)).toBe('t3.r2_carry_in.natural');
+    await expect.poll(() => activeCell(page)).toBe('t3.r2_carry_in.natural');
     // Typing replaces the old value.
     await cell(page, 't3.r1_new.natural').click();
     await page.keyboard.type('17');
     await page.keyboard.press('Tab');
     await expectCell(page, 't3.r1_new.natural', '17');
-    expect(await activeCell(page)).toBe('t3.r1_new.commercial');
+    await expect.poll(() => activeCell(page)).toBe('t3.r1_new.commercial');
     // Full-width digits from a Chinese input method.
     await page.keyboard.press('F2');
     await page.keyboard.insertText('３');
@@ -118,14 +118,14 @@ describe('一名工作人员的一天', () => {
     await expectCell(page, 't3.r1_new.commercial', '3');
     // Arrow keys move; a letter is refused with a message in place.
     await page.keyboard.press('ArrowRight');
-    expect(await activeCell(page)).toBe('t3.r1_new.public_welfare');
+    await expect.poll(() => activeCell(page)).toBe('t3.r1_new.public_welfare');
     await page.keyboard.press('ArrowLeft');
-    expect(await activeCell(page)).toBe('t3.r1_new.research');
+    await expect.poll(() => activeCell(page)).toBe('t3.r1_new.research');
     await page.keyboard.type('x');
     await page.keyboard.press('Enter');
     await page.locator('.tg-bubble', { hasText: '请输入数字' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await cellValue(page, 't3.r1_new.research')).toBe('');
+    await expect.poll(() => cellValue(page, 't3.r1_new.research')).toBe('');
     // Delete clears.
     await typeInCell(page, 't3.r1_new.research', '5', 'Tab');
     await expectCell(page, 't3.r1_new.research', '5');
@@ -162,7 +162,7 @@ describe('一名工作人员的一天', () => {
     await expectCell(page, 't3.r4_carry_out.other', '0');
     const h1 = issueItem(page, '表三“自然人”列');
     await h1.waitFor();
-    await expect(h1.innerText()).resolves.toContain('H1');
+    await expect.poll(() => h1.innerText()).toContain('H1');
     await h.shot('editor-issues');
     await h1.locator('.issue-main').click();
     await page.waitForFunction(() => ((document.activeElement?.closest('[data-cell]') as HTMLElement | null)?.dataset.cell ?? '').startsWith('t3.'));
@@ -187,8 +187,8 @@ describe('一名工作人员的一天', () => {
     await imeType(page, ['j', 'ji', 'jin', '今年'], '今年');
     await imeType(page, ['g', 'gong', '公开'], '公开工作');
     await page.keyboard.insertText('稳步推进。');
-    await expect(page.locator(`#${id}`).inputValue()).resolves.toBe(`${before}今年公开工作稳步推进。`);
-    await expect(page.locator(`#${id}`).evaluate((el) => el.closest('.block')!.classList.contains('is-stale'))).resolves.toBe(false);
+    await expect.poll(() => page.locator(`#${id}`).inputValue()).toBe(`${before}今年公开工作稳步推进。`);
+    await expect.poll(() => page.locator(`#${id}`).evaluate((el) => el.closest('.block')!.classList.contains('is-stale'))).toBe(false);
     await waitSaved(page);
     const saved = await h.call('library:get', { id: reportId });
     const all = [...saved.preface, ...Object.values(saved.sections).flatMap((s) => s.blocks)];
@@ -202,7 +202,7 @@ describe('一名工作人员的一天', () => {
     await page.locator('.editor .paper').waitFor();
     await expectCell(page, 't3.r1_new.natural', '17');
     await expectCell(page, 't3.r3_1_open.total', '11');
-    await expect(paperText(page)).resolves.toContain('今年公开工作稳步推进。');
+    await expect.poll(() => paperText(page)).toContain('今年公开工作稳步推进。');
   });
 
   it('在历史版本中恢复较早的版本（可以撤销）', async () => {
@@ -240,7 +240,7 @@ describe('一名工作人员的一天', () => {
     await page.keyboard.press('Control+e');
     const dialog = page.locator('dialog.export-dialog');
     await dialog.waitFor();
-    if (errors > 0) await expect(dialog.innerText()).resolves.toContain(`报告还有 ${errors} 个错误，仍要导出吗？`);
+    if (errors > 0) await expect.poll(() => dialog.innerText()).toContain(`报告还有 ${errors} 个错误，仍要导出吗？`);
     await h.shot('export-dialog');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: errors > 0 ? '仍要导出' : '导出' }).click()]);
     const file = path.join(tmp, 'exported.docx');

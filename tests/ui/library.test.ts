@@ -22,7 +22,7 @@ describe('报告库', () => {
     await h.open();
     await h.shot('library-empty');
     await page.getByRole('button', { name: '＋ 新建报告' }).click();
-    await expect(page.getByLabel('年度', { exact: true }).inputValue()).resolves.toBe(String(new Date().getFullYear() - 1));
+    await expect.poll(() => page.getByLabel('年度', { exact: true }).inputValue()).toBe(String(new Date().getFullYear() - 1));
     await page.getByRole('button', { name: '创建' }).click();
     await page.getByText('请填写单位全称').waitFor();
     await page.getByLabel('单位全称').fill('某县某镇人民政府');
@@ -31,11 +31,11 @@ describe('报告库', () => {
     await h.shot('new-report-dialog');
     await page.getByRole('button', { name: '创建' }).click();
     await page.locator('.editor .paper').waitFor();
-    await expect(page.locator('#field-title').inputValue()).resolves.toBe('某县某镇人民政府2025年政府信息公开工作年度报告');
+    await expect.poll(() => page.locator('#field-title').inputValue()).toBe('某县某镇人民政府2025年政府信息公开工作年度报告');
     await page.getByRole('button', { name: '‹ 报告库' }).click();
     const row = page.locator('.report-row', { hasText: '某县某镇人民政府2025年' });
     await row.waitFor();
-    await expect(row.locator('.status').innerText()).resolves.toMatch(/^\d+ 个错误/);
+    await expect.poll(() => row.locator('.status').innerText()).toMatch(/^\d+ 个错误/);
   });
 
   it('按单位分组显示状态，按单位名称搜索', async () => {
@@ -44,13 +44,13 @@ describe('报告库', () => {
     await h.call('library:save', { report: completeReport({ id: created.id }) });
     await page.reload();
     await page.locator('.unit-group').nth(1).waitFor();
-    expect(await page.locator('.unit-group').count()).toBe(2);
+    await expect.poll(() => page.locator('.unit-group').count()).toBe(2);
     const ready = page.locator('.report-row', { hasText: '某市某区某街道办事处2025年' });
-    await expect(ready.locator('.status').innerText()).resolves.toBe('可以导出');
+    await expect.poll(() => ready.locator('.status').innerText()).toBe('可以导出');
     await h.shot('library');
     await page.getByLabel('按单位名称搜索').fill('街道');
     await page.waitForFunction(() => document.querySelectorAll('.unit-group').length === 1);
-    await expect(page.locator('.unit-name').innerText()).resolves.toBe('某市某区某街道办事处');
+    await expect.poll(() => page.locator('.unit-name').innerText()).toBe('某市某区某街道办事处');
     await page.getByLabel('按单位名称搜索').fill('不存在的单位');
     await page.getByText('没有找到单位名称包含“不存在的单位”的报告。').waitFor();
     await page.getByLabel('按单位名称搜索').fill('');
@@ -71,7 +71,7 @@ describe('报告库', () => {
     await page.getByRole('button', { name: '回收站' }).click();
     const trashed = page.locator('.trash .report-row');
     await trashed.first().waitFor();
-    expect(await trashed.count()).toBe(1);
+    await expect.poll(() => trashed.count()).toBe(1);
     await h.shot('trash');
     await trashed.first().getByRole('button', { name: /^恢复/ }).click();
     await page.getByText('回收站是空的。').waitFor();
@@ -102,7 +102,7 @@ describe('报告库', () => {
     expect(Number(await page.locator('.import-count-value[data-kind=recognised]').innerText())).toBeGreaterThan(0);
     await page.getByRole('button', { name: '打开报告' }).click();
     await page.locator('.editor .paper').waitFor();
-    await expect(paperText(page)).resolves.toContain('2024年，我局认真贯彻落实《条例》。');
+    await expect.poll(() => paperText(page)).toContain('2024年，我局认真贯彻落实《条例》。');
     expectNoPageErrors(h.pageErrors);
   });
 });

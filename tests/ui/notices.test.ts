@@ -33,6 +33,6 @@ describe('启动提示', () => {
     await page.reload();
     await page.locator('.library').waitFor();
     await page.waitForTimeout(600);
-    expect(await banner.count()).toBe(0);
+    await expect.poll(() => banner.count()).toBe(0);
   });
 });

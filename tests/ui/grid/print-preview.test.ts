@@ -105,7 +105,7 @@ describe('PrintPreview', () => {
     const long = '新增的改进措施段落。'.repeat(30);
     await page.evaluate((t) => (window as unknown as { __previewEdit(t: string): void }).__previewEdit(t), long);
     await page.waitForFunction((t) => document.querySelector('.pp-root')!.textContent!.replace(/\s/g, '').includes(t.slice(0, 40)), long);
-    expect(await page.evaluate(() => window.scrollY)).toBe(3000);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(3000);
     const boxes = await pageBoxes(page);
     expect(boxes.length).toBeGreaterThanOrEqual(before);
     checkPages(boxes);
