@@ -55,11 +55,9 @@ function compileSumEquals(t: Template, rule: Extract<RuleDef, { kind: 'sumEquals
   };
 }
 
-function decimals(n: number): number {
-  const s = String(n);
-  if (s.includes('e-')) return Number(s.split('e-')[1]);
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
+/** More than 6 decimal places, ignoring float noise (0.000001 + 5 is 5.000001, not 5.0000010000000005). */
+function beyondSixDecimals(n: number): boolean {
+  return Math.abs(Number(n.toFixed(6)) - n) > 1e-9 * Math.max(1, Math.abs(n));
 }
 
 function compileCellTypes(t: Template, rule: RuleDef): Compiled {
@@ -72,7 +70,7 @@ function compileCellTypes(t: Template, rule: RuleDef): Compiled {
       let problem = '';
       if (kind === 'amount') {
         if (x < 0) problem = `金额不能为负数（现为 ${fmt(x)}）`;
-        else if (decimals(x) > 6) problem = `金额以万元为单位，最多保留 6 位小数（现为 ${x}）`;
+        else if (beyondSixDecimals(x)) problem = `金额以万元为单位，最多保留 6 位小数（现为 ${x}）`;
       } else if (kind === 'signed') {
         if (!Number.isInteger(x)) problem = `应为整数（现为 ${fmt(x)}）`;
       } else if (!Number.isInteger(x) || x < 0) problem = `应为不小于 0 的整数（现为 ${fmt(x)}）`;

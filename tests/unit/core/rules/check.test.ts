@@ -118,6 +118,7 @@ describe('check: each rule on a minimal violation', () => {
 
   it('H5: the fee may have 6 decimals but not 7, and never be negative', () => {
     expect(rulesOf(withValues(base, { 't2.fees.amount_wanyuan': 24252.311082 }))).toEqual([]);
+    expect(rulesOf(withValues(base, { 't2.fees.amount_wanyuan': 0.000001 + 5 }))).toEqual([]); // float noise is not a 7th decimal
     expect(check(withValues(base, { 't2.fees.amount_wanyuan': 1.1234567 })).map((i) => i.rule)).toEqual(['H5']);
     expect(check(withValues(base, { 't2.fees.amount_wanyuan': -2 }))[0].message).toContain('不能为负数');
   });
