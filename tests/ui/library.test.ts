@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeReport } from '../fixtures/reports';
 import { expectNoPageErrors, paperText } from './editor-page';
@@ -104,6 +107,35 @@ describe('报告库', () => {
     await page.locator('.editor .paper').waitFor();
     await expect.poll(() => paperText(page)).toContain('2024年，我局认真贯彻落实《条例》。');
     expectNoPageErrors(h.pageErrors);
+  });
+
+  it('备份报告库，在另一台电脑（空的报告库）上恢复；再恢复一次时相同的报告被跳过', async () => {
+    const { page } = h;
+    if (await page.locator('.editor').count()) await page.locator('.back-button').click();
+    await page.locator('.library').waitFor();
+    const titles = await page.locator('.report-title').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '备份报告库' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^年报备份-\d{8}\.json$/);
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-backup-')), download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByText(/已生成备份文件/).waitFor();
+    await h.shot('library-backup');
+
+    const other = await startHarness();
+    try {
+      await other.open();
+      expect(await other.page.locator('.report-title').count()).toBe(0);
+      await other.page.getByLabel('选择备份文件').setInputFiles(file);
+      await other.page.getByText(`已从备份恢复 ${titles.length + (await h.call('library:trash', {})).length} 份报告`).waitFor();
+      await expect.poll(async () => (await other.page.locator('.report-title').allInnerTexts()).sort()).toEqual([...titles].sort());
+      await other.page.getByLabel('选择备份文件').setInputFiles(file);
+      await other.page.getByText(/已从备份恢复 0 份报告，\d+ 份与报告库中的相同，已跳过/).waitFor();
+      expect(await other.page.locator('.report-title').count()).toBe(titles.length);
+      expectNoPageErrors(other.pageErrors);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { ImportLogEntry, ReportSummary } from '../../../electron/core/contr
 import { api, errorMessage } from '../api';
 import { dateTime } from '../lib/format-time';
 import { ModalDialog } from '../lib/modal-dialog';
+import { BackupTools } from './backup-tools';
 import { ImportLogView } from './import-log-view';
 import { NewReportDialog, type NewReportTab } from './new-report-dialog';
 import { groupReports, reportStatus } from './report-groups';
@@ -167,6 +168,9 @@ export function LibraryScreen({ mode, onOpen, dialogRequest }: Props) {
               </ul>
             </section>
           ))}
+          <footer className="library-footer">
+            <BackupTools onRestored={() => void load()} />
+          </footer>
         </main>
       )}
       {dialog ? (
