@@ -207,6 +207,23 @@ function guessLog(tableId: TableId, m: LabelMatch, path?: string): ImportLogEntr
 /** Whether a label-only row is table furniture (header pieces, wrapped parent labels). */
 const isFurniture = (r: RowView) => r.labels.every((l) => normaliseLabel(l).length <= 1 || tableLabelKind(l) !== undefined || tableLabelCoverage(l) >= 0.6);
 
+/**
+ * A row label wrapped in a copy whose line order lost the columns: the end of a long label printed
+ * first, on the number line ("处理其政府信息公开申请", then "1.申请人…行政机关不再" from the line above).
+ * Tries each label followed by one printed before it; only a close match counts.
+ */
+function matchWrapped(labels: string[], prepared: PreparedCandidates): LabelMatch | undefined {
+  let best: LabelMatch | undefined;
+  const n = Math.min(labels.length, 6);
+  for (let j = 1; j < n; j++) {
+    for (let i = 0; i < j; i++) {
+      const m = matchLabel(labels[j] + labels[i], prepared, { allowSuffix: true });
+      if (m && !m.key.startsWith('g:') && m.score <= 0.2 && (!best || m.score < best.score)) best = m;
+    }
+  }
+  return best;
+}
+
 function parseT3(rows: RowView[]): Parsed {
   const v = vocabulary();
   const t21 = getTemplate(T2021);
@@ -238,6 +255,7 @@ function parseT3(rows: RowView[]): Parsed {
       if (hit && !(hit.key.startsWith('g:') && i < r.labels.length - 1)) m = hit;
     }
     if (!m && r.labels.length > 1) m = matchLabel(r.labels.join(''), v.t3Rows, { allowSuffix: true });
+    if (!m && r.labels.length > 1) m = matchWrapped(r.labels, v.t3Rows);
     if (!m) {
       out.unplaced.push(rowText(r));
       out.log.push({ kind: 'unplaced', message: `表三中有一行无法识别：“${rowText(r).slice(0, 60)}”，已放入未识别内容`, path: 't3' });
@@ -434,6 +452,10 @@ function storeCells(parsed: Parsed, sink: ValueSink, tableId: TableId): void {
       const def = tpl.table.get(path.split('.')[0])!;
       sink.legacy.values[path] = value;
       sink.legacy.labels[path] = legacyLabel(def, path.split('.')[1], path.split('.')[2]);
+      // Say what was printed when the number was read from more than a number ("251000元").
+      if (parsedCell.note || parsedCell.problem) {
+        sink.log.push({ kind: 'warning', message: `${sink.legacy.labels[path]}：原文“${trimmed}”，${value === null ? '按空白' : `按 ${value}${parsedCell.note && /万元/.test(parsedCell.note) ? ' 万元' : ''}`}保存`, path: 'legacy' });
+      }
       continue;
     }
     if (trimmed === '') blanks++;
@@ -529,7 +551,14 @@ export function recogniseTables(fragments: TableFragment[]): TablesResult {
     const t21def = getTemplate(T2021).table.get(id)!;
     const missingRows = t21def.rows.filter((r) => t21def.cells.some((c) => c.row === r.key && !sink.seen.has(`${id}.${r.key}.${c.col}`)));
     const expectedMissing = p.sixSingle ? new Set(['r3_6_1_no_correction', 'r3_6_2_no_fee']) : new Set<string>();
+    // Rows the old format printed but whose 2021 cells it has no column for are not "missing".
+    const printedRows = new Set([...p.cells.keys()].map((k) => k.split('|').pop()!.split('.')[1]));
+    if (p.template === T2019 && id === 't2') for (const r of missingRows.filter((x) => printedRows.has(x.key))) expectedMissing.add(r.key);
     const names = missingRows.filter((r) => !expectedMissing.has(r.key)).map((r) => r.label);
+    if (p.template === T2019 && id === 't2') {
+      const noColumn = t21def.cells.filter((c) => printedRows.has(c.row) && !sink.seen.has(`t2.${c.row}.${c.col}`)).length;
+      if (noColumn) log.push({ kind: 'warning', message: `2019 年格式的表二没有“本年废止件数”“现行有效件数”“本年收费金额”等栏目，这 ${noColumn} 个单元格为空白，请按现行格式填写`, path: id });
+    }
     if (names.length && names.length < t21def.rows.length) {
       log.push({ kind: 'warning', message: `${sectionOf[id]}中没有找到“${names.slice(0, 5).join('”“')}”${names.length > 5 ? ` 等 ${names.length} 行` : ''}，这些单元格为空白`, path: id });
     }

@@ -124,6 +124,13 @@ function headingLike(text: string, bold?: boolean): boolean {
   return !/[。；;！？!?]/.test(inner) && (bold || (inner.match(/[，,]/g) ?? []).length <= 1);
 }
 
+/** "（一）主动公开情况。2024年，…" → the sub-heading and the text after it; undefined for a sentence that merely starts with "（一）". */
+export function inlineHeading(text: string): { heading: string; rest: string } | undefined {
+  const m = /^([(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*([^。：:，,；;、！？!?“”"（）()]{2,20})[。：:]\s*(\S[\s\S]{3,})$/.exec(text.trim());
+  if (!m) return undefined;
+  return { heading: `${m[1]}${m[2].trim()}`, rest: m[3] };
+}
+
 /** Tidies a heading's numbering: "(一) 工作进展" → "（一）工作进展". */
 function tidyHeading(text: string, type: BlockType): string {
   const t = text.trim();
@@ -300,6 +307,7 @@ export function recogniseReport(content: DocContent, opts: RecogniseOptions = {}
   const sections = {} as Report['sections'];
   for (const def of template.sections) sections[def.key as SectionKey] = { heading: def.heading, blocks: [] };
   let removedGuidance = 0;
+  let inlineHeadings = 0;
   const placeholders = template.sections.map((s) => s.placeholder).filter((x): x is string => Boolean(x));
   let current: SectionKey | undefined;
   const headerTextLogged = new Set<string>();
@@ -316,6 +324,14 @@ export function recogniseReport(content: DocContent, opts: RecogniseOptions = {}
       return;
     }
     const type = blockType(p, sectionLevel);
+    const inline = type === 'paragraph' && p.lines.length === 1 ? inlineHeading(p.text) : undefined;
+    if (inline) {
+      // "（一）主动公开情况。2024年，…": the sub-heading printed at the start of its paragraph.
+      target.push(block('heading2', tidyHeading(inline.heading, 'heading2')));
+      for (const c of chunk(inline.rest)) target.push(block('paragraph', c));
+      inlineHeadings++;
+      return;
+    }
     if (type === 'paragraph') for (const l of p.lines) for (const c of chunk(l)) target.push(block('paragraph', c));
     else target.push(block(type, tidyHeading(p.text, type)));
   };
@@ -353,6 +369,7 @@ export function recogniseReport(content: DocContent, opts: RecogniseOptions = {}
     addText(it, sec.blocks, `sections.${current}`);
   });
   if (removedGuidance) log.push({ kind: 'recognised', message: `共删除 ${removedGuidance} 段模板说明文字` });
+  if (inlineHeadings) log.push({ kind: 'guessed', message: `有 ${inlineHeadings} 个“（一）”级小标题与正文印在同一段中，已拆为小标题和正文` });
 
   // 4. Tables.
   const tables = recogniseTables(fragments);

@@ -28,6 +28,8 @@ interface Line {
   /** Trailing value tokens and the column of the first one. */
   values: string[];
   valueX: number;
+  /** Centre (in characters) of each trailing value token. */
+  valueAt: number[];
   anchor: boolean;
   strong: boolean;
   gridLabel: 'exact' | 'part' | undefined;
@@ -56,7 +58,7 @@ const HEADING_LIKE = /^[一二三四五六七八九十]{1,3}[、.．，,]/;
 const isProse = (s: string) => s.length > 80 || /[。！？]/.test(s);
 
 /** Splits a space-laid line into label fragments and trailing values. */
-function analyseSpaces(text: string): { frags: Frag[]; values: string[]; valueX: number; gaps: number[] } {
+function analyseSpaces(text: string): { frags: Frag[]; values: string[]; valueX: number; valueAt: number[]; gaps: number[] } {
   const tokens: Frag[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
@@ -64,6 +66,7 @@ function analyseSpaces(text: string): { frags: Frag[]; values: string[]; valueX:
   let cut = tokens.length;
   while (cut > 0 && looksLikeValue(tokens[cut - 1].text)) cut--;
   const values = tokens.slice(cut).map((t) => t.text);
+  const valueAt = tokens.slice(cut).map((t) => t.x + t.text.length / 2);
   const valueX = cut < tokens.length ? tokens[cut].x : Infinity;
   const frags: Frag[] = [];
   const gaps: number[] = [];
@@ -81,7 +84,7 @@ function analyseSpaces(text: string): { frags: Frag[]; values: string[]; valueX:
     const last = frags[frags.length - 1];
     gaps.push(valueX - (last.x + last.text.length));
   }
-  return { frags, values, valueX, gaps };
+  return { frags, values, valueX, valueAt, gaps };
 }
 
 function analyse(raw: string): Line {
@@ -102,7 +105,7 @@ function analyse(raw: string): Line {
   }
   const trimmed = text.trim();
   const indent = text.length - text.trimStart().length;
-  const line: Line = { text, trimmed, indent, hashes, bold, blank: trimmed === '', frags: [], values: [], valueX: Infinity, anchor: false, strong: false, gridLabel: undefined };
+  const line: Line = { text, trimmed, indent, hashes, bold, blank: trimmed === '', frags: [], values: [], valueX: Infinity, valueAt: [], anchor: false, strong: false, gridLabel: undefined };
   if (line.blank) return line;
   if (text.includes('\t') && !hashes) {
     const cells = text.split('\t').map((c) => c.trim());
@@ -122,7 +125,8 @@ function analyse(raw: string): Line {
     line.frags = [{ x: indent, text: trimmed }];
     return line;
   }
-  const { frags, values, valueX, gaps } = analyseSpaces(text);
+  const { frags, values, valueX, valueAt, gaps } = analyseSpaces(text);
+  line.valueAt = valueAt;
   line.frags = frags;
   line.values = values;
   line.valueX = valueX;
@@ -268,6 +272,74 @@ function findRegions(lines: Line[]): Array<[number, number]> {
   return regions;
 }
 
+/** A line holding one cell of a table copied cell by cell (one value, or one short label with no wide gaps). */
+function cellLineKind(l: Line): 'value' | 'label' | undefined {
+  if (l.blank || l.cells || l.hashes) return undefined;
+  if (!l.frags.length && l.values.length === 1) return 'value';
+  if (l.values.length || !l.frags.length || isProse(l.trimmed) || textWidth(l.trimmed) > 40) return undefined;
+  const gaps = l.frags.slice(1).map((f, i) => f.x - (l.frags[i].x + l.frags[i].text.length));
+  return gaps.some((g) => g >= 2) ? undefined : 'label';
+}
+
+/**
+ * Tables copied cell by cell (a web page whose cells hold <p>, some PDF readers): every cell on a line
+ * of its own. A run of such lines with enough single numbers and table labels is rebuilt into rows:
+ * the labels before a run of numbers, then the numbers; header labels form rows of their own.
+ */
+function verticalRegions(lines: Line[]): Array<{ start: number; end: number; rows: string[][] }> {
+  const out: Array<{ start: number; end: number; rows: string[][] }> = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (cellLineKind(l) !== 'label' || l.gridLabel === undefined) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    let values = 0;
+    let known = 0;
+    for (; j < lines.length; j++) {
+      const m = lines[j];
+      if (m.blank) continue;
+      const kind = cellLineKind(m);
+      if (!kind) break;
+      // A section heading ends the table ("四、政府信息公开行政复议…" is not a table label).
+      if (kind === 'label' && m.gridLabel === undefined && HEADING_LIKE.test(m.trimmed)) break;
+      if (kind === 'value') values++;
+      else if (m.gridLabel !== undefined) known++;
+      last = j;
+    }
+    const run = lines.slice(i, last + 1).filter((m) => !m.blank);
+    if (values >= 4 && known >= 2 && values >= run.length * 0.3) {
+      const rows: string[][] = [];
+      let labels: string[] = [];
+      let nums: string[] = [];
+      const flush = () => {
+        if (!labels.length && !nums.length) return;
+        // Header labels ("信息内容", "自然人", "第二十条第（五）项") before the row's own label are a row of their own.
+        let k = 0;
+        while (k < labels.length - (nums.length ? 1 : 0) && isHeaderLabel(labels[k])) k++;
+        if (k > 0) rows.push(labels.slice(0, k));
+        if (labels.length > k || nums.length) rows.push([...labels.slice(k), ...nums]);
+        labels = [];
+        nums = [];
+      };
+      for (const m of run) {
+        if (cellLineKind(m) === 'value') nums.push(m.values[0]);
+        else {
+          if (nums.length) flush();
+          labels.push(m.trimmed);
+        }
+      }
+      flush();
+      out.push({ start: i, end: last + 1, rows });
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
 /** Groups label fragments into cells by their column (a wrapped label keeps its column), left to right. */
 function clusterFrags(frags: Array<Frag & { line: number }>): string[] {
   const clusters: Frag[] = [];
@@ -296,8 +368,63 @@ function fitScore(a: AnchorState, f: Frag, line: number): number {
   return (kind ? KIND_SCORE[kind] : 3) + 0.5 * Math.abs(line - a.line);
 }
 
+/**
+ * The number columns of a space-laid table, from the rows that print a number in every column (at
+ * least 5 columns, at least 2 such rows): a row printing fewer numbers (blank cells, §7 #2) has them
+ * put under their columns. Undefined when the table has no such columns.
+ */
+function valueColumns(lines: Line[]): number[] | undefined {
+  const rows = lines.filter((l) => l.anchor && !l.cells && l.valueAt.length);
+  const max = Math.max(0, ...rows.map((l) => l.values.length));
+  const full = rows.filter((l) => l.values.length === max);
+  if (max < 7 || full.length < 2) return headerColumns(lines);
+  const cols = Array.from({ length: max }, (_, i) => full.reduce((a, l) => a + l.valueAt[i], 0) / full.length);
+  for (let i = 1; i < max; i++) if (cols[i] - cols[i - 1] < 2) return undefined;
+  return cols;
+}
+
+/** The applicant columns of table 三, by the first characters of their (often wrapped) header labels. */
+const T3_HEADS = [/^自然/, /^商业/, /^科研/, /^社会/, /^法律/, /^其他?$/, /^总计$/];
+
+/** Table 三's seven number columns from where its header labels stand, when every one is found in order. */
+function headerColumns(lines: Line[]): number[] | undefined {
+  const at: Array<number | undefined> = T3_HEADS.map(() => undefined);
+  for (const l of lines) {
+    if (l.anchor || l.cells) continue;
+    for (const f of l.frags) {
+      const i = T3_HEADS.findIndex((re) => re.test(f.text));
+      if (i >= 0 && at[i] === undefined) at[i] = f.x + f.text.length / 2;
+    }
+  }
+  if (at.some((x) => x === undefined)) return undefined;
+  const cols = at as number[];
+  for (let i = 1; i < cols.length; i++) if (cols[i] - cols[i - 1] < 2) return undefined;
+  return cols;
+}
+
+/** The values of a row placed under their columns ("" where a cell was left blank), or as printed when unsure. */
+function placeValues(l: Line, cols: number[] | undefined): string[] {
+  if (!cols || l.cells || l.values.length >= cols.length || !l.values.length) return l.values;
+  const out = cols.map(() => '');
+  let prev = -1;
+  for (let k = 0; k < l.values.length; k++) {
+    let best = -1;
+    let dist = Infinity;
+    cols.forEach((c, i) => {
+      const d = Math.abs(c - l.valueAt[k]);
+      if (d < dist) [best, dist] = [i, d];
+    });
+    const gap = Math.min(best > 0 ? cols[best] - cols[best - 1] : Infinity, best < cols.length - 1 ? cols[best + 1] - cols[best] : Infinity);
+    if (best <= prev || dist > gap / 2) return l.values;
+    out[best] = l.values[k];
+    prev = best;
+  }
+  return out;
+}
+
 /** Rows of a space-laid region: each number line with the label pieces printed above and below it. */
 function spaceRows(lines: Line[]): string[][] {
+  const cols = valueColumns(lines);
   const rows: string[][] = [];
   const bands: Line[][] = [];
   let band: Line[] = [];
@@ -350,7 +477,7 @@ function spaceRows(lines: Line[]): string[][] {
       const s = standalone.get(i);
       if (s) rows.push(s);
       const a = anchors.get(i);
-      if (a) rows.push(l.cells ?? [...clusterFrags(a.frags), ...l.values]);
+      if (a) rows.push(l.cells ?? [...clusterFrags(a.frags), ...placeValues(l, cols)]);
     });
   }
   return rows;
@@ -382,7 +509,7 @@ function detectWrapWidth(lines: Line[]): number | undefined {
 /** Prose lines → paragraphs: blank lines and first-line indents break paragraphs; hard-wrapped PDF lines are joined. */
 function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[] {
   const out: DocParagraph[] = [];
-  let cur: { last: Line; para: DocParagraph; parts: string[] } | undefined;
+  let cur: { first: Line; last: Line; para: DocParagraph; parts: string[] } | undefined;
   // Lines set far in (centred titles, right-aligned 落款) are never part of a wrapped paragraph.
   const aligned = (l: Line) => l.indent >= 8 && textWidth(l.trimmed) <= 40 && !l.hashes;
   const full = (l: Line) => wrapWidth !== undefined && !aligned(l) && textWidth(l.text) >= fullWidth(wrapWidth);
@@ -391,6 +518,16 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
     l.bold ||
     (!full(l) && l.trimmed.length <= 40 && !/[。；;]$/.test(l.trimmed) && /^([一二三四五六七八九十]{1,3}[、.．，]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])/.test(l.trimmed));
   const centred = aligned;
+  // Too few lines to measure the wrap width (a short PDF text): a long indented line cut mid-sentence
+  // and continued flush left is one paragraph.
+  const hangs = (c: { first: Line; last: Line }, l: Line) =>
+    wrapWidth === undefined &&
+    c.first.indent >= 2 &&
+    c.first.indent < 8 &&
+    l.indent === 0 &&
+    (c.last === c.first || c.last.indent === 0) &&
+    textWidth(c.last.text) >= 30 &&
+    !/[。！？；!?;：:][”’"」』]?$|报告$|[)）]$/.test(c.last.trimmed);
   const flush = () => {
     if (cur) {
       cur.para.text = cur.parts.join('');
@@ -403,8 +540,8 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
       flush();
       continue;
     }
-    if (cur && full(cur.last) && !headingish(l) && !centred(l) && !headingish(cur.last) && l.indent <= cur.last.indent) {
-      const sep = /[A-Za-z0-9]$/.test(cur.last.trimmed) && /^[A-Za-z0-9]/.test(l.trimmed) ? ' ' : '';
+    if (cur && (full(cur.last) || hangs(cur, l)) && !headingish(l) && !centred(l) && !headingish(cur.last) && l.indent <= cur.last.indent) {
+      const sep = /[A-Za-z]$/.test(cur.last.trimmed) && /^[A-Za-z]/.test(l.trimmed) ? ' ' : '';
       cur.parts.push(sep + l.trimmed);
       cur.last = l;
       continue;
@@ -414,7 +551,7 @@ function paragraphs(lines: Line[], wrapWidth: number | undefined): DocParagraph[
     if (l.hashes) para.headingLevel = l.hashes;
     if (l.bold) para.bold = true;
     if (centred(l)) para.centered = true;
-    cur = { last: l, para, parts: [l.trimmed] };
+    cur = { first: l, last: l, para, parts: [l.trimmed] };
   }
   flush();
   return out;
@@ -426,7 +563,17 @@ export function textToContent(text: string): DocContent {
   const clean = (text ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const kept = removePageFurniture(clean, notes);
   const lines = kept.map(analyse);
-  const regions = findRegions(lines);
+  const vertical = verticalRegions(lines);
+  // Other tables are looked for between the cell-by-cell ones.
+  const regions: Array<[number, number]> = [];
+  let from = 0;
+  for (const stop of [...vertical.map((v) => v.start), lines.length]) {
+    for (const [s, e] of findRegions(lines.slice(from, stop))) regions.push([from + s, from + e]);
+    const v = vertical.find((x) => x.start === stop);
+    if (v) regions.push([v.start, v.end]);
+    from = v ? v.end : stop;
+  }
+  const verticalRows = new Map(vertical.map((v) => [v.start, v.rows]));
   const inRegion = new Array<boolean>(lines.length).fill(false);
   for (const [s, e] of regions) for (let i = s; i < e; i++) inRegion[i] = true;
   const wrapWidth = detectWrapWidth(lines.filter((_, i) => !inRegion[i]));
@@ -437,7 +584,7 @@ export function textToContent(text: string): DocContent {
     if (r < regions.length && i === regions[r][0]) {
       const [s, e] = regions[r];
       const region = lines.slice(s, e);
-      const rows = region.some((l) => l.cells) ? region.filter((l) => !l.blank).map((l) => l.cells ?? [...l.frags.map((f) => f.text), ...l.values]) : spaceRows(region);
+      const rows = verticalRows.get(s) ?? (region.some((l) => l.cells) ? region.filter((l) => !l.blank).map((l) => l.cells ?? [...l.frags.map((f) => f.text), ...l.values]) : spaceRows(region));
       if (rows.length) blocks.push(toTable(rows));
       i = e;
       r++;
