@@ -34,7 +34,7 @@ describe('一名工作人员的一天', () => {
     await h.open();
     await page.getByText('报告库中还没有报告').waitFor();
     await page.getByRole('button', { name: '导入报告…' }).click();
-    await page.locator('input[type=file]').setInputFiles(docxPath);
+    await page.getByLabel('选择要导入的文件').setInputFiles(docxPath);
     await page.getByRole('heading', { name: '导入完成' }).waitFor({ timeout: 30_000 });
     const recognised = Number(await page.locator('.import-count-value[data-kind=recognised]').innerText());
     expect(recognised).toBeGreaterThan(0);

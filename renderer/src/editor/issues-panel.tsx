@@ -3,7 +3,7 @@ import { applyQuickFix, computedCells, quickFixes } from '../../../electron/core
 import { getTemplate } from '../../../electron/core/template/registry';
 import type { Issue } from '../../../electron/core/rules/issue';
 import { useEditorActions } from './editor-actions';
-import { useStore, useStoreValue } from './use-store';
+import { useStore, useStoreValueAfterPaint } from './use-store';
 
 // The checker's findings, errors first, updated as the clerk types; a click moves to the cell or paragraph,
 // and "一键填入" applies the template's quick fix (四、结转下年度继续办理) to the columns it concerns.
@@ -53,7 +53,8 @@ const IssueItem = memo(
 export const IssuesPanel = memo(function IssuesPanel() {
   const store = useStore();
   const { focusPath } = useEditorActions();
-  const index = useStoreValue((s) => s.issues());
+  // After the edited cell is painted: the list is not on the keystroke's path.
+  const index = useStoreValueAfterPaint((s) => s.issues());
   // Recomputed whenever the issues change; applied from the latest report on click.
   const fixes = useMemo(() => (index.list.length ? quickFixes(store.report) : []), [index, store]);
 

@@ -3,7 +3,7 @@ import { SECTION_KEYS } from '../../../electron/core/model/report';
 import { getTemplate } from '../../../electron/core/template/registry';
 import { SIGNATURE_UNIT_ID, TITLE_ID, blockDomId, focusById, headingDomId, sectionDomId } from './dom-ids';
 import type { AreaCount, IssueArea } from './issue-index';
-import { useStoreValue } from './use-store';
+import { useStoreValue, useStoreValueAfterPaint } from './use-store';
 
 // The outline on the left: every part of the report with its error and warning badges; a click moves there.
 
@@ -43,7 +43,8 @@ export const Outline = memo(function Outline() {
   const templateId = useStoreValue((s) => s.report.templateId);
   const unplaced = useStoreValue((s) => s.report.unplaced);
   const preface = useStoreValue((s) => s.report.preface);
-  const byArea = useStoreValue((s) => s.issues().byArea);
+  // Badges follow after the edited cell is painted: they are not on the keystroke's path.
+  const byArea = useStoreValueAfterPaint((s) => s.issues().byArea);
   const t = getTemplate(templateId);
   const entries: Entry[] = [
     { area: 'title', label: '标题' },

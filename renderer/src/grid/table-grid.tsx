@@ -108,6 +108,8 @@ function sameItems(a: Item[], b: Item[]): boolean {
 }
 
 interface CellEditorProps {
+  /** id of the grid's own (empty) form: see the <form> in TableGrid. */
+  form: string;
   cell: string;
   initial: string;
   caret: boolean;
@@ -119,7 +121,7 @@ interface CellEditorProps {
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** The text box of the cell being edited; its keystrokes re-render only itself. */
-function CellEditor({ cell, initial, caret, label, placeholder, api }: CellEditorProps) {
+function CellEditor({ form, cell, initial, caret, label, placeholder, api }: CellEditorProps) {
   const [draft, setDraft] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -130,7 +132,9 @@ function CellEditor({ cell, initial, caret, label, placeholder, api }: CellEdito
   }, []);
   const finish = (move: Move) => {
     if (done.current) return;
-    if (api.commit(cell, ref.current?.value ?? draft, move, false)) done.current = true;
+    // Done before committing: the commit moves focus to the next cell, and the blur that causes is not a second commit.
+    done.current = true;
+    if (!api.commit(cell, ref.current?.value ?? draft, move, false)) done.current = false;
   };
   const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
@@ -158,6 +162,7 @@ function CellEditor({ cell, initial, caret, label, placeholder, api }: CellEdito
   return (
     <input
       ref={ref}
+      form={form}
       className="tg-input"
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
@@ -203,7 +208,7 @@ const DataCell = memo(function DataCell({ view, idBase, api }: { view: CellView;
       title={title}
     >
       {v.editing ? (
-        <CellEditor cell={v.path} initial={v.editing.initial} caret={v.editing.caret} label={v.label} placeholder={v.hint} api={api} />
+        <CellEditor form={`${idBase}-form`} cell={v.path} initial={v.editing.initial} caret={v.editing.caret} label={v.label} placeholder={v.hint} api={api} />
       ) : (
         <span className="tg-value">{v.text}</span>
       )}
@@ -285,6 +290,8 @@ export function TableGrid(props: TableGridProps) {
   const focusPending = useRef(false);
   const scrollPending = useRef(false);
   const stickyCol = useRef<number | null>(null);
+  /** True while focusCell moves focus itself: onFocus must not treat it as focus arriving from elsewhere. */
+  const focusing = useRef(false);
 
   const isReadOnly = (p: string) => readOnly || computed.has(p);
   const kindOf = (p: string): CellKind => meta.get(p)?.kind ?? 'count';
@@ -294,12 +301,29 @@ export function TableGrid(props: TableGridProps) {
     latest.current = { values, onChange, editing, active, geo, meta, readOnly, computed };
   });
 
+  // Focus moves inside the key's own event, before React commits the new render: the layout it forces is that of
+  // the page as last painted (clean, so cheap), a focused editor is never removed from the page (which would
+  // blur to <body> and restyle every ancestor twice), and the commit itself forces no second layout.
+  const focusCell = (path: string): boolean => {
+    const el = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${path}"]`);
+    if (!el) return false;
+    if (document.activeElement !== el) {
+      focusing.current = true;
+      try {
+        el.focus();
+      } finally {
+        focusing.current = false;
+      }
+    }
+    return document.activeElement === el;
+  };
+
   const go = (next: string | null, extend = false, keepSticky = false): boolean => {
     if (!next) return false;
     if (!keepSticky) stickyCol.current = null;
     setActive(next);
     if (!extend) setAnchor(next);
-    focusPending.current = true;
+    if (!focusCell(next)) focusPending.current = true;
     setNotice((n) => (n && n.cell === next ? n : null));
     return true;
   };
@@ -309,10 +333,12 @@ export function TableGrid(props: TableGridProps) {
     return go(moveVertical(geo, from, dir, stickyCol.current), extend, true);
   };
 
-  const moveFrom = (from: string, move: Move) => {
-    if (move === 'up' || move === 'down') goVertical(from, move, false);
-    else if (move === 'left' || move === 'right') go(moveHorizontal(geo, from, move));
-    else if (move === 'next' || move === 'prev') go(moveInOrder(geo, from, move === 'next' ? 1 : -1));
+  /** Moves from a cell; false when there is nowhere to go (the edge of the table) or no move. */
+  const moveFrom = (from: string, move: Move): boolean => {
+    if (move === 'up' || move === 'down') return goVertical(from, move, false);
+    if (move === 'left' || move === 'right') return go(moveHorizontal(geo, from, move));
+    if (move === 'next' || move === 'prev') return go(moveInOrder(geo, from, move === 'next' ? 1 : -1));
+    return false;
   };
 
   // The editor's callbacks stay the same object so memoised cells do not re-render; they read the latest state.
@@ -331,17 +357,14 @@ export function TableGrid(props: TableGridProps) {
       setNotice(null);
       setStatus({ text: '', bad: false });
       if (entry.value !== (s.values[cell] ?? null)) s.onChange({ [cell]: entry.value });
-      if (!blur) {
-        focusPending.current = true;
-        moveFrom(cell, move);
-      }
+      if (!blur && !moveFrom(cell, move) && !focusCell(cell)) focusPending.current = true;
       return true;
     },
     cancel(cell) {
       if (latest.current.editing?.cell !== cell) return;
       setEditing(null);
       setNotice(null);
-      focusPending.current = true;
+      if (!focusCell(cell)) focusPending.current = true;
     },
   };
   useLayoutEffect(() => {
@@ -458,7 +481,7 @@ export function TableGrid(props: TableGridProps) {
   // Focus that arrives some other way (Tab back into the grid, a screen reader, script) makes that cell active.
   const onFocus = (e: ReactFocusEvent<HTMLTableElement>) => {
     const cell = (e.target as HTMLElement).dataset?.cell;
-    if (!cell || cell === active || !geo.position.has(cell)) return;
+    if (focusing.current || !cell || cell === active || !geo.position.has(cell)) return;
     stickyCol.current = null;
     setActive(cell);
     setAnchor(cell);
@@ -558,7 +581,7 @@ export function TableGrid(props: TableGridProps) {
     if (!focusPending.current || editing) return;
     focusPending.current = false;
     const el = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${active}"]`);
-    if (!el) return;
+    if (!el || (el === document.activeElement && !scrollPending.current)) return;
     if (scrollPending.current) {
       scrollPending.current = false;
       el.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -645,6 +668,11 @@ export function TableGrid(props: TableGridProps) {
           ))}
         </tbody>
       </table>
+      {/* The open cell's text box belongs to this empty form. Chromium's autofill, on focus of a text field with
+          no form, scans every other form-less field of the page (the editor's many text boxes), forcing style and
+          layout for each: about 4 ms per opened cell. With a form of its own the scan covers this one box. Enter never
+          submits it (the editor handles Enter), and a submit from anywhere else is cancelled. */}
+      <form id={`${idBase}-form`} hidden onSubmit={(e) => e.preventDefault()} />
       <p id={`${idBase}-help`} className="tg-sr">
         方向键移动，直接输入数字即可填写，F2 修改，Delete 清空，可从 Excel 或 WPS 表格复制后粘贴；灰色的总计由程序自动计算。
       </p>

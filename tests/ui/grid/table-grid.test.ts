@@ -118,6 +118,25 @@ describe('TableGrid 表三', () => {
     await expect.poll(() => focused(page)).toBe('t3.r2_carry_in.natural');
   });
 
+  it('the open cell belongs to a form of its own (no autofill scan of the page), which Enter never submits', async () => {
+    const before = (await state(page)).patches.length;
+    await focusCell(page, 't3.r1_new.commercial');
+    await page.keyboard.type('4');
+    const owner = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.form?.elements.length ?? -1);
+    await expect.poll(owner).toBe(1);
+    const url = page.url();
+    await press(page, ['Enter']);
+    await expect.poll(() => focused(page)).toBe('t3.r2_carry_in.commercial');
+    expect(page.url()).toBe(url);
+    const s = await state(page);
+    expect(s.patches.slice(before)).toEqual([{ 't3.r1_new.commercial': 4 }]);
+    // back to the fixture's value
+    await focusCell(page, 't3.r1_new.commercial');
+    await page.keyboard.type('3');
+    await press(page, ['Enter']);
+    await expect.poll(() => text(page, 't3.r1_new.commercial')).toBe('3');
+  });
+
   it('Escape cancels an edit; F2 edits keeping the content', async () => {
     const before = (await state(page)).patches.length;
     await focusCell(page, 't3.r1_new.natural');
