@@ -1,23 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, tempFiles } from './cli-harness';
 import { completeReport } from '../../fixtures/reports';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, put: file, remove } = tempFiles('nianbao-cli-');
+afterAll(remove);
 
 const good = file('good.json', JSON.stringify(completeReport()));
 const broken = completeReport();

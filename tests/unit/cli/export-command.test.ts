@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { cli, tempFiles } from './cli-harness';
 import { exportDocx } from '../../../electron/core/docx/export-docx';
 import { findMissingFonts } from '../../../electron/services/font-probe';
 import { completeReport } from '../../fixtures/reports';
@@ -11,19 +10,8 @@ import { openDocx } from '../core/docx/docx-xml-reader';
 
 // `nianbao export`: exit 0 with a file (even when the checker finds errors), exit 2 with a Chinese message otherwise.
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-export-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, put: file, remove } = tempFiles('nianbao-cli-export-');
+afterAll(remove);
 
 const report = completeReport();
 const good = file('good.json', JSON.stringify(report));

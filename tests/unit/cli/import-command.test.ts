@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { cli, tempFiles } from './cli-harness';
 import { exportDocx } from '../../../electron/core/docx/export-docx';
 import { parseReportJson } from '../../../electron/core/model/report-file';
 import { reportContent } from '../../fixtures/import/build';
@@ -12,20 +11,9 @@ import { completeReport } from '../../fixtures/reports';
 /** The repository; the shared samples live beside it (../shared, also in CI). */
 const repoRoot = path.resolve(__dirname, '../../..');
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const put = (name: string, data: string | Uint8Array) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, put, remove } = tempFiles('nianbao-cli-import-');
+afterAll(remove);
 const out = (name: string) => path.join(dir, name);
-async function cli(...argv: string[]) {
-  const o: string[] = [];
-  const e: string[] = [];
-  const code = await runCli(argv, { out: (s) => o.push(s), err: (s) => e.push(s) });
-  return { code, out: o.join('\n'), err: e.join('\n') };
-}
 
 const base = completeReport();
 const sampleTxt = put('yexian.txt', readFileSync(path.resolve(repoRoot, '../shared/samples/yexian-yandu-jiedao-2024.txt')));
